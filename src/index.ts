@@ -1,2 +1,4 @@
-// Forge entry points: every handler named in manifest.yml, re-exported by module kind.
-export {};
+// Forge entry points: every handler named in manifest.yml, grouped by module kind.
+
+// Product triggers
+export { onRequestChanged } from './triggers/request-changed';

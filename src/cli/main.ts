@@ -3,6 +3,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { catalogueCommand } from './commands/catalogue';
 import { configCommand } from './commands/config';
+import { scenariosCommand } from './commands/scenarios';
+import { slaCommand } from './commands/sla';
 import { EXIT, UsageError, type CliIo, type Command } from './io';
 
 const USAGE = `Usage: support-policy <command> [options]
@@ -10,11 +12,15 @@ const USAGE = `Usage: support-policy <command> [options]
 Commands:
   catalogue [--json]       the request-type catalogue, as a table or as JSON
   config defaults          the default configuration, as JSON
-  config check FILE        validate a configuration file; exit 1 if it has problems`;
+  config check FILE        validate a configuration file; exit 1 if it has problems
+  sla FILE                 the SLA timers of one scenario file, as JSON
+  scenarios DIR            run every *.json scenario below DIR; exit 1 if any fails`;
 
 const COMMANDS: Record<string, Command> = {
   catalogue: catalogueCommand,
   config: configCommand,
+  sla: slaCommand,
+  scenarios: scenariosCommand,
 };
 
 /** Reads and lists files on the real file system. */
