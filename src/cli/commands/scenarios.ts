@@ -1,7 +1,7 @@
 /** `support-policy scenarios DIR`: runs every scenario file below DIR and counts the failures. */
 import { checkScenario, type ScenarioOutcome } from '../../core/sla/scenario-check';
 import { EXIT, UsageError, type CliIo, type Command } from '../io';
-import { readScenarioFile } from './sla';
+import { cannotRead } from './sla';
 
 /** The line printed for a scenario that did not pass: its file and its first problem. */
 export function failureLine(outcome: Exclude<ScenarioOutcome, { status: 'passed' }>): string {
@@ -15,11 +15,24 @@ export function failureLine(outcome: Exclude<ScenarioOutcome, { status: 'passed'
   return `FAIL ${outcome.file}: malformed: ${first.path}: ${first.message}${rest}`;
 }
 
+/** Runs one scenario file: null when it passes, else the line that reports it. */
+function checkFile(file: string, io: CliIo): string | null {
+  let text: string;
+  try {
+    text = io.readFile(file);
+  } catch (error) {
+    return `FAIL ${file}: ${cannotRead(error)}`;
+  }
+
+  const outcome = checkScenario(text, file);
+  return outcome.status === 'passed' ? null : failureLine(outcome);
+}
+
 function scenarioFiles(dir: string, io: CliIo): string[] | null {
   try {
     return io.listFiles(dir).filter((file) => file.endsWith('.json'));
   } catch (error) {
-    io.err(`${dir}: cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    io.err(`${dir}: ${cannotRead(error)}`);
     return null;
   }
 }
@@ -39,13 +52,12 @@ export const scenariosCommand: Command = (args, io) => {
   let passed = 0;
   let failed = 0;
   for (const file of files) {
-    const text = readScenarioFile(file, io);
-    const outcome = text === null ? null : checkScenario(text, file);
-    if (outcome?.status === 'passed') {
+    const failure = checkFile(file, io);
+    if (failure === null) {
       passed++;
     } else {
       failed++;
-      if (outcome) io.out(failureLine(outcome));
+      io.out(failure);
     }
   }
 

@@ -3,12 +3,16 @@ import { parseScenario } from '../../core/sla/scenario';
 import { runScenario } from '../../core/sla/scenario-check';
 import { EXIT, UsageError, type CliIo, type Command } from '../io';
 
-/** Reads a file, or reports why it cannot be read and returns null. */
-export function readScenarioFile(file: string, io: CliIo): string | null {
+/** Why a file or folder could not be read, for example "cannot be read (ENOENT)". */
+export function cannotRead(error: unknown): string {
+  return `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`;
+}
+
+function readScenarioFile(file: string, io: CliIo): string | null {
   try {
     return io.readFile(file);
   } catch (error) {
-    io.err(`${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    io.err(`${file}: ${cannotRead(error)}`);
     return null;
   }
 }

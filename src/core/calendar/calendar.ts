@@ -24,9 +24,12 @@ import {
   type YearTable,
 } from './year-table';
 
-/** The years a business calendar builds working time for. */
-export const FIRST_YEAR = 1970;
-export const LAST_YEAR = 2199;
+/**
+ * The years a business calendar builds working time for. Every request of a service desk falls
+ * well inside them; a date outside them is a mistake to report, not decades of tables to build.
+ */
+export const FIRST_YEAR = 2000;
+export const LAST_YEAR = 2100;
 
 const CLOSURE_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -131,25 +134,28 @@ class BusinessCalendar implements WorkingCalendar {
   /** Builds the tables needed for `minute`, keeping the covered years consecutive. */
   private cover(minute: number): void {
     if (!Number.isSafeInteger(minute)) throw new InvalidInstantError(minute);
-
-    if (this.tables.length === 0) {
-      const year = DateTime.fromMillis(minute * MS_PER_MINUTE, { zone: this.zone }).year;
-      this.checkYear(year, minute);
-      this.tables.push(this.buildYear(year));
-      this.offsets = [0, yearTotal(this.tables[0])];
+    const tables = this.tables;
+    if (tables.length > 0 && minute >= tables[0].start && minute < tables[tables.length - 1].end) {
+      return;
     }
 
-    while (minute < this.tables[0].start) {
-      const year = this.tables[0].year - 1;
-      this.checkYear(year, minute);
-      this.tables.unshift(this.buildYear(year));
+    // Checked before building anything, so that a wild date fails at once.
+    const year = DateTime.fromMillis(minute * MS_PER_MINUTE, { zone: this.zone }).year;
+    if (year < FIRST_YEAR || year > LAST_YEAR) {
+      throw new CalendarRangeError(formatInstant(minute, this.zone), FIRST_YEAR, LAST_YEAR);
+    }
+
+    if (tables.length === 0) {
+      tables.push(this.buildYear(year));
+      this.offsets = [0, yearTotal(tables[0])];
+    }
+    while (minute < tables[0].start) {
+      tables.unshift(this.buildYear(tables[0].year - 1));
       // Offsets count from the first table, so adding an earlier year shifts all of them.
       this.offsets = [0];
-      this.tables.forEach((table, i) => this.offsets.push(this.offsets[i] + yearTotal(table)));
+      tables.forEach((table, i) => this.offsets.push(this.offsets[i] + yearTotal(table)));
     }
-    while (minute >= this.tables[this.tables.length - 1].end) {
-      if (!this.appendYear()) this.checkYear(LAST_YEAR + 1, minute);
-    }
+    while (minute >= tables[tables.length - 1].end) this.appendYear();
   }
 
   private appendYear(): boolean {
@@ -160,12 +166,6 @@ class BusinessCalendar implements WorkingCalendar {
     this.tables.push(table);
     this.offsets.push(this.offsets[this.offsets.length - 1] + yearTotal(table));
     return true;
-  }
-
-  private checkYear(year: number, minute: number): void {
-    if (year < FIRST_YEAR || year > LAST_YEAR) {
-      throw new CalendarRangeError(formatInstant(minute, this.zone), FIRST_YEAR, LAST_YEAR);
-    }
   }
 
   private buildYear(year: number): YearTable {
@@ -185,9 +185,9 @@ function weeklyHours(config: CalendarConfig, name: string): WeeklyHours {
     const ranges = config.hours[day] ?? [];
     const parsed = ranges.map((text, i): DayRange => {
       const range = parseRange(text);
-      if ('error' in range)
-        throw new InvalidCalendarError(`${name}.hours.${day}[${i}]`, range.error);
-      return range;
+      if (!('error' in range)) return range;
+
+      throw new InvalidCalendarError(`${name}.hours.${day}[${i}]`, range.error);
     });
     return parsed.sort((a, b) => a.start - b.start);
   });

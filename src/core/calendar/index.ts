@@ -15,5 +15,5 @@ export {
   UnknownCalendarError,
 } from './errors';
 export { publicHolidays } from './holidays';
-export { formatInstant, fromEpochMinute, toEpochMinute } from './instants';
+export { formatInstant, toEpochMinute } from './instants';
 export { calendarNamed, preparedCalendar } from './registry';

@@ -3,7 +3,7 @@
  * so that measuring and adding working time are two bisections instead of a walk over days.
  */
 import { DateTime, IANAZone } from 'luxon';
-import { MINUTES_PER_DAY, MS_PER_MINUTE } from './instants';
+import { MINUTES_PER_DAY, MS_PER_MINUTE, steadyOffset } from './instants';
 
 /** A working range of one weekday, in minutes after local midnight; `end` may be 1440. */
 export interface DayRange {
@@ -29,18 +29,6 @@ export interface YearTable {
 
 const DAY_MS = MINUTES_PER_DAY * MS_PER_MINUTE;
 
-const HOUR_MS = 60 * MS_PER_MINUTE;
-
-/**
- * The zone's offset in minutes throughout a local day, or null on a day with an offset change.
- * Every instant of a local day lies within 14 hours of its UTC namesake (offsets stay within
- * ±14 h), so one offset at both ends of that window holds for the whole day.
- */
-function steadyOffset(zone: IANAZone, dayUtcMs: number): number | null {
-  const before = zone.offset(dayUtcMs - 14 * HOUR_MS);
-  return before === zone.offset(dayUtcMs + 38 * HOUR_MS) ? before : null;
-}
-
 /**
  * The epoch minute of a wall-clock time in a zone; a time skipped by a daylight-saving change is
  * moved forward by the change, as luxon does. `minuteOfDay` 1440 is the next day's midnight.
@@ -48,7 +36,7 @@ function steadyOffset(zone: IANAZone, dayUtcMs: number): number | null {
  * @example wallClockMinute('Europe/Rome', Date.UTC(2026, 2, 29), 24 * 60)
  *   // 30 March 2026 00:00+02:00: the spring Sunday has 23 hours
  */
-export function wallClockMinute(zone: string, dayUtcMs: number, minuteOfDay: number): number {
+function wallClockMinute(zone: string, dayUtcMs: number, minuteOfDay: number): number {
   const wall = new Date(dayUtcMs + minuteOfDay * MS_PER_MINUTE);
   const local = DateTime.fromObject(
     {

@@ -1,6 +1,10 @@
 /**
  * The SLA engine: the response and resolution timers of a request, recomputed from its whole
- * history each time, on the calendar of the goal in force (SPEC §4.3).
+ * history each time, on the calendar of the goal in force (SPEC §4.3). Where the SPEC leaves a
+ * choice: events after `now` have not happened yet and events before `created` are not the
+ * request's; a status the policy does not know counts as work; a request resolved before it was
+ * taken in charge never starts its resolution clock, even once reopened; and a goal reached
+ * exactly is due at the instant it was reached.
  */
 import { calendarNamed, formatInstant, toEpochMinute, type WorkingCalendar } from '../calendar';
 import { REQUEST_TYPES, type RequestKind } from '../catalogue';
@@ -59,10 +63,13 @@ function goalOf(
  * Called only when they do add up to it.
  */
 function goalReachedAt(spans: readonly Span[], goal: Goal, startedAt: number): number {
+  if (goal.minutes === 0) return startedAt;
+
   let counted = 0;
   for (const span of spans) {
     const minutes = goal.calendar.workingMinutesBetween(span.from, span.to);
-    if (counted + minutes >= goal.minutes && goal.minutes > counted) {
+    if (counted + minutes >= goal.minutes) {
+      // Never null: the span itself holds the minutes still missing.
       return goal.calendar.addWorkingMinutes(span.from, goal.minutes - counted) ?? span.to;
     }
     counted += minutes;
@@ -73,6 +80,7 @@ function goalReachedAt(spans: readonly Span[], goal: Goal, startedAt: number): n
 function timer(history: ClockHistory, goal: Goal, now: number): Timer {
   const format = (minute: number | null) =>
     minute === null ? null : formatInstant(minute, goal.calendar.zone);
+
   if (history.phase === 'not-started' || history.startedAt === null) {
     return {
       state: 'not-started',

@@ -37,7 +37,11 @@ interface TimedEvent {
   event: SlaEvent;
 }
 
-/** The first move out of Aperta into one of these takes the request in charge. */
+/**
+ * Entering one of these while the response clock runs takes the request in charge. Under the
+ * policy's workflow only a move out of Aperta can; a status unknown to the policy on the way
+ * (from a Jira workflow with more statuses) does not stop the response clock itself.
+ */
 const TAKE_IN_CHARGE_STATUSES: readonly string[] = ['In lavorazione', ...WAITING_STATUSES];
 
 const INITIAL_STATUS: GeneralStatus = 'Aperta';
@@ -119,12 +123,10 @@ function count(clockHistory: ClockHistory, from: number, to: number): void {
 export function replayHistory(events: readonly SlaEvent[], nowDate: Date): ReplayedHistory {
   const now = instantOf(nowDate, 'now');
   const { created, rest } = timeline(events, now);
-  const response = clock(created <= now ? 'running' : 'not-started', created);
   const resolution = clock('not-started', null);
-  if (response.phase === 'not-started') {
-    response.startedAt = null;
-    return { response, resolution };
-  }
+  if (created > now) return { response: clock('not-started', null), resolution };
+
+  const response = clock('running', created);
 
   let status: string = INITIAL_STATUS;
   let externalCause = false;
@@ -133,13 +135,14 @@ export function replayHistory(events: readonly SlaEvent[], nowDate: Date): Repla
   const pauseReason = (): PauseReason | null =>
     isWaiting(status) ? 'waiting' : externalCause ? 'external-cause' : null;
 
+  // The timeline is sorted and ends at now, so the cursor only moves forward.
   let cursor = created;
   const advance = (to: number) => {
     if (to > cursor && pauseReason() === null) {
       count(response, cursor, to);
       count(resolution, cursor, to);
     }
-    cursor = Math.max(cursor, to);
+    cursor = to;
   };
 
   for (const { minute, event } of rest) {

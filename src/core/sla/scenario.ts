@@ -41,7 +41,7 @@ const INSTANT_HINT =
   'expected an ISO 8601 date and time with an offset, e.g. "2026-12-03T09:10:00+01:00"';
 
 /** Whether a string is an ISO 8601 date-time with an explicit offset (or Z). */
-export function isIsoInstant(text: string): boolean {
+function isIsoInstant(text: string): boolean {
   return ISO_WITH_OFFSET.test(text) && DateTime.fromISO(text, { setZone: true }).isValid;
 }
 
@@ -116,7 +116,9 @@ const expectedTimer = z
   .partial()
   .nullable();
 
-const scenarioSchema = z.strictObject({
+// Fields of the file and of its request beyond these (a title, notes, an issue key) are ignored;
+// inside `expect` an unknown field is refused, since it could never be compared.
+const scenarioSchema = z.object({
   description: z.string({ error: 'expected text' }).optional(),
   comment: z
     .union([z.string(), z.array(z.string())], { error: 'expected text, or a list of lines' })
@@ -124,7 +126,7 @@ const scenarioSchema = z.strictObject({
   config: z
     .record(z.string(), z.unknown(), { error: 'expected an object of overrides' })
     .optional(),
-  request: z.strictObject(
+  request: z.object(
     {
       kind: z
         .enum(REQUEST_KINDS, { error: `expected one of ${REQUEST_KINDS.join(', ')}` })
