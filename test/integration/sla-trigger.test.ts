@@ -1,0 +1,95 @@
+/**
+ * End to end: product events reach the real trigger through the real @forge SDKs, which recompute
+ * the request's timers against the emulated site and write its SLA entity property.
+ * Not yet tested here: JQL queues over the property, changelogs longer than one page.
+ */
+import { join } from 'node:path';
+import { SEVERITY_FIELD_ID, buildFixtureSite } from '../emulator/fixture-site';
+import { useForgeRuntime } from '../forge';
+
+const ROOT = join(__dirname, '../..');
+const env = useForgeRuntime(() => ({
+  site: buildFixtureSite(),
+  manifestPath: join(ROOT, 'manifest.yml'),
+  appDir: ROOT,
+}));
+
+const PROPERTY = 'support-policy-sla';
+const agent = { by: 'agent-marco' };
+
+/** An anomaly opened by a customer at 09:10 Rome time, triaged severity 2 at 09:30. */
+async function openAndTriage(): Promise<string> {
+  const { site } = env;
+  const request = site.createRequest(
+    {
+      requestType: 'Segnalazione errore su ClavisNG',
+      reporter: 'cust-anna',
+      summary: 'OPAC fermo',
+      at: '2026-12-03T08:10:00Z',
+    },
+    { by: 'cust-anna' },
+  );
+  await env.runtime.clock.advance({ minutes: 30 });
+  site.editIssue(request.key, { [SEVERITY_FIELD_ID]: 2 }, agent);
+  site.transition(request.key, 'Prendi in carico', agent);
+  return request.key;
+}
+
+describe('SLA trigger', () => {
+  it('writes both clocks to the entity property when a request is triaged', async () => {
+    const key = await openAndTriage();
+    await env.runtime.deliverPending();
+
+    const property = env.site.issueProperty(key, PROPERTY) as Record<string, any>;
+    expect(property).toMatchObject({ kind: 'anomaly', severity: 2, severitySet: true });
+    expect(property.response).toMatchObject({
+      state: 'completed',
+      goalMinutes: 60,
+      breached: false,
+    });
+    expect(property.resolution).toMatchObject({ state: 'running', goalMinutes: 180 });
+  });
+
+  it('gives the same property for events delivered twice and shuffled', async () => {
+    const key = await openAndTriage();
+    await env.runtime.deliverPending({ order: 'shuffled', times: 2 });
+    const shuffled = env.site.issueProperty(key, PROPERTY);
+    expect(shuffled).toMatchObject({ severity: 2 });
+
+    env.site.deleteIssueProperty(key, PROPERTY);
+    env.site.editIssue(key, { summary: 'OPAC fermo (aggiornato)' }, agent);
+    await env.runtime.deliverPending();
+    expect(env.site.issueProperty(key, PROPERTY)).toEqual(shuffled);
+  });
+
+  it('does not write again when nothing changed', async () => {
+    const key = await openAndTriage();
+    await env.runtime.deliverPending();
+    env.site.editIssue(key, { summary: 'OPAC fermo da stamattina' }, agent);
+    await env.runtime.deliverPending();
+
+    const last = env.runtime.invocations.at(-1);
+    expect(last?.calls.writes).toBe(0);
+    expect(last?.calls.reads).toBeLessThanOrEqual(2);
+  });
+
+  it('still writes the right property when 30 % of calls are rate limited', async () => {
+    const key = await openAndTriage();
+    env.site.faults.add({ kind: 'rate-limit', retryAfterSeconds: 1 } as never, {
+      probability: 0.3,
+    });
+    await env.runtime.deliverPending();
+    env.site.faults.clear?.();
+
+    expect(env.site.issueProperty(key, PROPERTY)).toMatchObject({
+      severity: 2,
+      resolution: { state: 'running' },
+    });
+  });
+
+  it('handles an event for a request deleted meanwhile quietly', async () => {
+    const key = await openAndTriage();
+    env.site.deleteIssue(key, agent);
+    await expect(env.runtime.deliverPending()).resolves.not.toThrow();
+  });
+});
