@@ -7,16 +7,17 @@ import {
   locateOpenApiSpecs,
   MissingOpenApiSpecsError,
   OPENAPI_DIR_ENV,
-  PROJECT_ROOT,
   SERVICE_DESK_SPEC_FILE,
   loadOpenApiSpecs,
+  openApiDir,
 } from '../support/openapi';
 
-const shared = join(PROJECT_ROOT, '..', 'shared', 'openapi');
+/** Wherever this machine keeps the real specs; the scratch layouts below copy them. */
+const real = openApiDir();
 
 function specDir(files: string[]): string {
   const dir = mkdtempSync(join(tmpdir(), 'openapi-'));
-  for (const file of files) copyFileSync(join(shared, file), join(dir, file));
+  for (const file of files) copyFileSync(join(real, file), join(dir, file));
 
   return dir;
 }
@@ -37,8 +38,17 @@ describe('locateOpenApiSpecs', () => {
 
   it("falls back to the team's shared folder when the variable's directory lacks a spec", () => {
     const dir = specDir([JIRA_PLATFORM_SPEC_FILE]);
+    const parent = mkdtempSync(join(tmpdir(), 'project-'));
+    const shared = join(parent, 'shared', 'openapi');
+    mkdirSync(shared, { recursive: true });
+    for (const file of [JIRA_PLATFORM_SPEC_FILE, SERVICE_DESK_SPEC_FILE]) {
+      copyFileSync(join(real, file), join(shared, file));
+    }
 
-    const found = locateOpenApiSpecs({ env: { [OPENAPI_DIR_ENV]: dir } });
+    const found = locateOpenApiSpecs({
+      env: { [OPENAPI_DIR_ENV]: dir },
+      projectRoot: join(parent, 'main'),
+    });
 
     expect(found.source).toBe('shared');
     expect(found.dir).toBe(shared);
@@ -48,7 +58,7 @@ describe('locateOpenApiSpecs', () => {
     const root = join(mkdtempSync(join(tmpdir(), 'project-')), 'main');
     mkdirSync(join(root, '.cache', 'openapi'), { recursive: true });
     for (const file of [JIRA_PLATFORM_SPEC_FILE, SERVICE_DESK_SPEC_FILE]) {
-      copyFileSync(join(shared, file), join(root, '.cache', 'openapi', file));
+      copyFileSync(join(real, file), join(root, '.cache', 'openapi', file));
     }
 
     const found = locateOpenApiSpecs({ env: {}, projectRoot: root });
