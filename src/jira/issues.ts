@@ -1,7 +1,7 @@
 /** Reading issues with their whole history, searching them, and writing their properties. */
 import { route } from '@forge/api';
 import { ACCEPT_JSON, json, type JiraClient } from './client';
-import { collectByStartAt, collectByToken } from './paging';
+import { collectByToken } from './paging';
 import type { ChangelogEntry, IssueBean } from './types';
 
 const CHANGELOG_PAGE = 100;
@@ -20,8 +20,9 @@ export function oldestFirst(entries: readonly ChangelogEntry[]): ChangelogEntry[
 }
 
 /**
- * Reads an issue with the given fields and property and its whole changelog: one call when the
- * changelog fits in the inline page, then `startAt` pages of the changelog endpoint.
+ * Reads an issue with the given fields and property and its whole changelog. The inline page
+ * holds the most recent entries; only the older ones it lacks are read from the changelog
+ * endpoint, oldest first, so a changelog of up to 200 entries costs two calls.
  */
 export async function getIssueWithHistory(
   jira: JiraClient,
@@ -38,23 +39,28 @@ export async function getIssueWithHistory(
       ),
   );
   const inline = issue.changelog?.histories ?? [];
-  const total = issue.changelog?.total ?? inline.length;
-  if (inline.length >= total) return { issue, changelog: oldestFirst(inline) };
+  const missing = (issue.changelog?.total ?? inline.length) - inline.length;
+  if (missing <= 0) return { issue, changelog: oldestFirst(inline) };
 
-  const changelog = await collectByStartAt(async (startAt) => {
-    const { body } = await jira.call<{
-      values: ChangelogEntry[];
-      isLast?: boolean;
-      total?: number;
-    }>('GET /rest/api/3/issue/{issueIdOrKey}/changelog', (product) =>
-      product.requestJira(
-        route`/rest/api/3/issue/${issue.id}/changelog?startAt=${startAt}&maxResults=${CHANGELOG_PAGE}`,
-        { headers: ACCEPT_JSON },
-      ),
+  const older: ChangelogEntry[] = [];
+  while (older.length < missing) {
+    const pageSize = Math.min(CHANGELOG_PAGE, missing - older.length);
+    const startAt = older.length;
+    const { body } = await jira.call<{ values: ChangelogEntry[] }>(
+      'GET /rest/api/3/issue/{issueIdOrKey}/changelog',
+      (product) =>
+        product.requestJira(
+          route`/rest/api/3/issue/${issue.id}/changelog?startAt=${startAt}&maxResults=${pageSize}`,
+          { headers: ACCEPT_JSON },
+        ),
     );
-    return body;
-  });
-  return { issue, changelog: oldestFirst(changelog) };
+    if (body.values.length === 0) break;
+    older.push(...body.values);
+  }
+
+  // Entries written between the two reads may appear in both; each counts once.
+  const byId = new Map([...older, ...inline].map((entry) => [entry.id, entry]));
+  return { issue, changelog: oldestFirst([...byId.values()]) };
 }
 
 /** Sets an issue entity property to a JSON value (at most 32 KB). */

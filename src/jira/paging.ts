@@ -1,7 +1,7 @@
 /**
- * The three ways Jira and JSM page their lists, each walked to the end: a continuation token
- * (`/rest/api/3/search/jql`, bulk fetches), `startAt`/`isLast` (changelogs), and
- * `start`/`isLastPage` (`/rest/servicedeskapi`).
+ * Walking Jira's and JSM's paged lists to the end: a continuation token (`/rest/api/3/search/jql`,
+ * bulk fetches) and `start`/`isLastPage` (`/rest/servicedeskapi`). Changelogs page by `startAt`;
+ * `getIssueWithHistory` reads only the part its inline page lacks.
  */
 
 /** A page of a token-paged list; the token is absent or null on the last page. */
@@ -22,28 +22,6 @@ export async function collectByToken<T>(
     token = page.nextPageToken ?? undefined;
   } while (token !== undefined);
   return items;
-}
-
-/** A page of a Jira platform list paged by `startAt` (PageBean). */
-export interface StartAtPage<T> {
-  values: T[];
-  isLast?: boolean;
-  total?: number;
-}
-
-/** Every item of a `startAt`-paged list; stops on `isLast`, on `total`, or on an empty page. */
-export async function collectByStartAt<T>(
-  fetchPage: (startAt: number) => Promise<StartAtPage<T>>,
-  startAt = 0,
-): Promise<T[]> {
-  const items: T[] = [];
-  for (let next = startAt; ;) {
-    const page = await fetchPage(next);
-    items.push(...page.values);
-    next += page.values.length;
-    const done = page.isLast ?? (page.total !== undefined ? next >= page.total : true);
-    if (done || page.values.length === 0) return items;
-  }
 }
 
 /** A page of a JSM list paged by `start` (PagedDTO). */

@@ -89,7 +89,14 @@ export class OpenApiIndex {
 
   constructor(docs: Record<ApiName, OpenApiDocument>) {
     const makeAjv = (doc: OpenApiDocument, id: ApiName): Ajv => {
-      const ajv = new Ajv({ strict: false, validateSchema: false, allErrors: true, logger: false });
+      const ajv = new Ajv({
+        strict: false,
+        validateSchema: false,
+        allErrors: true,
+        logger: false,
+        // A key like `toString` is checked only when the answer has it, not through the prototype.
+        ownProperties: true,
+      });
       addFormats(ajv);
       ajv.addFormat('date-time', JIRA_DATE_TIME);
       ajv.addFormat('int32', { type: 'number', validate: (n: number) => Number.isInteger(n) });
