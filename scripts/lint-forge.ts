@@ -69,7 +69,10 @@ async function main(): Promise<number> {
   const manifest = parse(
     readFileSync(join(PROJECT_ROOT, 'manifest.yml'), 'utf8'),
   ) as ManifestSchema;
-  const files = sourceFiles(join(PROJECT_ROOT, 'src'));
+  // The linter resolves each file from the working directory and keeps only the files that the
+  // tsconfig `include` globs match, so it is handed paths relative to the project's root.
+  process.chdir(PROJECT_ROOT);
+  const files = sourceFiles('src');
   const logger = { info: (message: string) => console.info(message) };
 
   // The linter reads only the gate methods of StatsigReader; the rest of the service is unused.
