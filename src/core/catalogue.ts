@@ -52,7 +52,8 @@ export const GROUPS: readonly CatalogueGroup[] = [
   { name: OTHER, en: 'Other requests' },
 ];
 
-const PROVISIONAL_SEVERITY: Record<RequestKind, 3 | 4 | null> = {
+/** The severity each kind has until triage sets one; suggestions have no SLA and so none. */
+export const PROVISIONAL_SEVERITY: Readonly<Record<RequestKind, 3 | 4 | null>> = {
   anomaly: 3,
   service: 4,
   suggestion: null,

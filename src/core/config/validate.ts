@@ -2,9 +2,9 @@
  * Validation of the app's configuration. A configuration is accepted whole or refused whole, with
  * one problem per mistake, each naming the field path and saying what is expected there.
  */
-import Holidays from 'date-holidays';
 import { DateTime, IANAZone } from 'luxon';
 import { z } from 'zod';
+import { isHolidayCountry } from '../calendar/holidays';
 import { REQUEST_TYPES } from '../catalogue';
 import { GENERAL_STATUSES, SUGGESTION_STATUSES } from '../workflows';
 import { ROUND_THE_CLOCK, SEVERITY_KEYS, WEEKDAYS, type PolicyConfig } from './types';
@@ -23,13 +23,6 @@ const RANGE = /^(\d{2}):(\d{2})-(\d{2}):(\d{2})$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const PROJECT_KEY = /^[A-Z][A-Z0-9_]{1,9}$/;
 const URL_PLACEHOLDERS = ['{project}', '{version}'];
-
-let holidayCountries: Set<string> | undefined;
-
-function isHolidayCountry(code: string): boolean {
-  holidayCountries ??= new Set(Object.keys(new Holidays().getCountries()));
-  return holidayCountries.has(code);
-}
 
 /** Minutes after midnight of "HH:MM", or null when it is not a time of day ("24:00" allowed). */
 function minuteOfDay(hours: string, minutes: string): number | null {

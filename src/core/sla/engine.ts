@@ -7,7 +7,7 @@
  * exactly is due at the instant it was reached.
  */
 import { calendarNamed, formatInstant, toEpochMinute, type WorkingCalendar } from '../calendar';
-import { REQUEST_TYPES, type RequestKind } from '../catalogue';
+import { PROVISIONAL_SEVERITY, type RequestKind } from '../catalogue';
 import { deepMerge } from '../config/merge';
 import type { SeverityKey, SeverityTarget, SlaConfig } from '../config/types';
 import type { Severity } from '../severity';
@@ -23,7 +23,7 @@ interface Goal {
 
 /** The severity a kind has until triage sets one; null for a kind without SLA timers. */
 export function provisionalSeverity(kind: RequestKind): Severity | null {
-  return REQUEST_TYPES.find((type) => type.kind === kind)?.provisionalSeverity ?? null;
+  return PROVISIONAL_SEVERITY[kind];
 }
 
 /**
