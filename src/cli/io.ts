@@ -17,3 +17,8 @@ export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 export class UsageError extends Error {
   override name = 'UsageError';
 }
+
+/** Why a file or folder could not be read, for example "cannot be read (ENOENT)". */
+export function cannotRead(error: unknown): string {
+  return `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`;
+}

@@ -1,7 +1,7 @@
 /** `support-policy config defaults|check FILE`: the default configuration, and its validator. */
 import { defaultConfig } from '../../core/config/defaults';
 import { validateConfig } from '../../core/config/validate';
-import { EXIT, UsageError, type CliIo, type Command } from '../io';
+import { EXIT, UsageError, cannotRead, type CliIo, type Command } from '../io';
 
 function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
@@ -12,7 +12,7 @@ function check(file: string, io: CliIo): number {
   try {
     text = io.readFile(file);
   } catch (error) {
-    io.err(`${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    io.err(`${file}: ${cannotRead(error)}`);
     return EXIT.failed;
   }
 

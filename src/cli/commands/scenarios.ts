@@ -1,7 +1,6 @@
 /** `support-policy scenarios DIR`: runs every scenario file below DIR and counts the failures. */
 import { checkScenario, type ScenarioOutcome } from '../../core/sla/scenario-check';
-import { EXIT, UsageError, type CliIo, type Command } from '../io';
-import { cannotRead } from './sla';
+import { EXIT, UsageError, cannotRead, type CliIo, type Command } from '../io';
 
 /** The line printed for a scenario that did not pass: its file and its first problem. */
 export function failureLine(outcome: Exclude<ScenarioOutcome, { status: 'passed' }>): string {

@@ -1,12 +1,7 @@
 /** `support-policy sla FILE`: the timers of one scenario file, as JSON. */
 import { parseScenario } from '../../core/sla/scenario';
 import { runScenario } from '../../core/sla/scenario-check';
-import { EXIT, UsageError, type CliIo, type Command } from '../io';
-
-/** Why a file or folder could not be read, for example "cannot be read (ENOENT)". */
-export function cannotRead(error: unknown): string {
-  return `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`;
-}
+import { EXIT, UsageError, cannotRead, type CliIo, type Command } from '../io';
 
 function readScenarioFile(file: string, io: CliIo): string | null {
   try {
