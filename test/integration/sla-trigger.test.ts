@@ -1,10 +1,12 @@
 /**
  * End to end: product events reach the real trigger through the real @forge SDKs, which recompute
  * the request's timers against the emulated site and write its SLA entity property.
- * Not yet tested here: JQL queues over the property, changelogs longer than one page.
+ * The SLA rules themselves, long changelogs and rate limits are in sla-rules.test.ts.
  */
 import { join } from 'node:path';
 import { SEVERITY_FIELD_ID, buildFixtureSite } from '../emulator/fixture-site';
+import { JiraClient } from '../../src/jira/client';
+import { searchIssues } from '../../src/jira/issues';
 import { useForgeRuntime } from '../forge';
 
 const ROOT = join(__dirname, '../..');
@@ -73,23 +75,33 @@ describe('SLA trigger', () => {
     expect(last?.calls.reads).toBeLessThanOrEqual(2);
   });
 
-  it('still writes the right property when 30 % of calls are rate limited', async () => {
-    const key = await openAndTriage();
-    env.site.faults.add({ kind: 'rate-limit', retryAfterSeconds: 1 } as never, {
-      probability: 0.3,
-    });
-    await env.runtime.deliverPending();
-    env.site.faults.clear?.();
-
-    expect(env.site.issueProperty(key, PROPERTY)).toMatchObject({
-      severity: 2,
-      resolution: { state: 'running' },
-    });
-  });
-
   it('handles an event for a request deleted meanwhile quietly', async () => {
     const key = await openAndTriage();
     env.site.deleteIssue(key, agent);
     await expect(env.runtime.deliverPending()).resolves.not.toThrow();
+  });
+
+  it('makes the clocks searchable, so that a queue lists what is due first', async () => {
+    const later = await openAndTriage();
+    const sooner = env.site.createRequest(
+      { requestType: 'Segnalazione errore su ClavisNG', reporter: 'cust-bruno', summary: 'RFID' },
+      { by: 'cust-bruno' },
+    ).key;
+    env.site.editIssue(sooner, { [SEVERITY_FIELD_ID]: 1 }, agent);
+    const service = env.site.createRequest(
+      { requestType: 'Uso di DiscoveryNG', reporter: 'cust-anna', summary: 'Domanda' },
+      { by: 'cust-anna' },
+    ).key;
+    await env.runtime.deliverPending();
+
+    const jira = JiraClient.asApp(20_000);
+    const queue = await searchIssues(
+      jira,
+      'project = SD AND slaResponseState = "running" ORDER BY slaResponseDue ASC',
+      ['summary'],
+    );
+    expect(queue.map((issue) => issue.key)).toEqual([sooner, service]);
+    const severe = await searchIssues(jira, 'project = SD AND slaSeverity <= 2', ['summary']);
+    expect(severe.map((issue) => issue.key).sort()).toEqual([later, sooner].sort());
   });
 });
