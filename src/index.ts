@@ -2,3 +2,6 @@
 
 // Product triggers
 export { onRequestChanged } from './triggers/request-changed';
+
+// Scheduled triggers
+export { onSlaWatch } from './triggers/sla-watch';

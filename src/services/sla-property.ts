@@ -36,7 +36,8 @@ export interface SlaProperty {
 /**
  * A running clock's elapsed time grows and a paused clock's due instant moves with every minute;
  * leaving them out keeps the property equal until the history changes, so that it is rewritten
- * only then. A running clock's due instant, and so its breach, is fixed by its history.
+ * only then. A running clock's due instant is fixed by its history; its breach is not, and the
+ * scheduled watch (`refresh-due-slas.ts`) rewrites the property once the due instant passes.
  */
 function clockProperty(timer: Timer): ClockProperty {
   return {

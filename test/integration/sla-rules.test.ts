@@ -214,4 +214,25 @@ describe('the SLA on a live request', () => {
     touch(key);
     expect(await property(key)).toEqual(withFaults);
   });
+
+  it('marks a running clock breached when its goal passes without any event', async () => {
+    const key = open();
+    await until('09:20');
+    env.site.editIssue(key, { [SEVERITY_FIELD_ID]: 2 }, agent);
+    env.site.transition(key, 'Prendi in carico', agent);
+    await property(key);
+
+    // Resolution is due at 12:20; the five-minute watch runs as the clock passes it.
+    await until('12:15');
+    expect(env.site.issueProperty(key, PROPERTY)).toMatchObject({
+      resolution: { breached: false },
+    });
+    await until('12:30');
+    expect(env.site.issueProperty(key, PROPERTY)).toMatchObject({
+      resolution: { state: 'running', breached: true },
+    });
+    const watches = env.runtime.invocations.filter((run) => run.kind === 'scheduledTrigger');
+    expect(watches.length).toBeGreaterThan(30);
+    expect(watches.every((run) => run.calls.writes <= 1)).toBe(true);
+  });
 });
