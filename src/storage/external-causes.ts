@@ -26,6 +26,14 @@ export function causesOf(stored: unknown): ExternalCause[] {
   return [...(record?.intervals ?? [])].sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
 }
 
+function instant(text: string, field: 'start' | 'end'): Date {
+  const date = new Date(text);
+  if (Number.isNaN(date.getTime())) {
+    throw new ExternalCauseError(`the ${field} "${text}" is not an ISO 8601 instant`);
+  }
+  return date;
+}
+
 /** Records an interval, possibly after the fact; `end` null leaves it open. */
 export async function recordExternalCause(
   issueId: string,
@@ -35,7 +43,14 @@ export async function recordExternalCause(
   if (cause.reason.trim() === '') {
     throw new ExternalCauseError('an external cause needs a reason, such as "Internet down"');
   }
-  if (cause.end !== null && Date.parse(cause.end) <= Date.parse(cause.start)) {
+  const start = instant(cause.start, 'start');
+  const end = cause.end === null ? null : instant(cause.end, 'end');
+  if (start.getTime() > now.getTime()) {
+    throw new ExternalCauseError(
+      `the cause starts (${cause.start}) in the future; record it when it begins`,
+    );
+  }
+  if (end !== null && end.getTime() <= start.getTime()) {
     throw new ExternalCauseError(
       `the interval ends (${cause.end}) before it starts (${cause.start})`,
     );
@@ -47,7 +62,13 @@ export async function recordExternalCause(
       'an external cause is already open on this request; close it first',
     );
   }
-  intervals.push({ ...cause, recordedAt: now.toISOString() });
+  intervals.push({
+    start: start.toISOString(),
+    end: end?.toISOString() ?? null,
+    reason: cause.reason.trim(),
+    recordedBy: cause.recordedBy,
+    recordedAt: now.toISOString(),
+  });
   await kvs.set(KEYS.externalCauses(issueId), { intervals } satisfies ExternalCauseRecord);
   return causesOf({ intervals });
 }
