@@ -4,22 +4,17 @@
  * The fixture site opens on Thursday 2026-12-03 at 09:00 in Rome (08:00Z); the support calendar
  * works 09:00–13:00 and 14:00–18:00 there.
  */
-import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import { defaultConfig } from '../../src/core/config/defaults';
 import { saveConfig } from '../../src/storage/config';
 import { closeExternalCause, recordExternalCause } from '../../src/storage/external-causes';
-import { SEVERITY_FIELD_ID, buildFixtureSite } from '../emulator/fixture-site';
-import { useForgeRuntime } from '../forge';
+import { SEVERITY_FIELD_ID } from '../emulator/fixture-site';
+import { SLA_PROPERTY_KEY } from '../../src/services/sla-property';
+import { useAppRuntime } from '../support/app-runtime';
 
-const ROOT = join(__dirname, '../..');
-const env = useForgeRuntime(() => ({
-  site: buildFixtureSite(),
-  manifestPath: join(ROOT, 'manifest.yml'),
-  appDir: ROOT,
-}));
+const env = useAppRuntime();
 
-const PROPERTY = 'support-policy-sla';
+const PROPERTY = SLA_PROPERTY_KEY;
 const agent = { by: 'agent-marco' };
 const ANOMALY = 'Segnalazione errore su ClavisNG';
 

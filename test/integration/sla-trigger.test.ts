@@ -3,20 +3,15 @@
  * the request's timers against the emulated site and write its SLA entity property.
  * The SLA rules themselves, long changelogs and rate limits are in sla-rules.test.ts.
  */
-import { join } from 'node:path';
-import { SEVERITY_FIELD_ID, buildFixtureSite } from '../emulator/fixture-site';
+import { SEVERITY_FIELD_ID } from '../emulator/fixture-site';
 import { JiraClient } from '../../src/jira/client';
 import { searchIssues } from '../../src/jira/issues';
-import { useForgeRuntime } from '../forge';
+import { SLA_PROPERTY_KEY } from '../../src/services/sla-property';
+import { useAppRuntime } from '../support/app-runtime';
 
-const ROOT = join(__dirname, '../..');
-const env = useForgeRuntime(() => ({
-  site: buildFixtureSite(),
-  manifestPath: join(ROOT, 'manifest.yml'),
-  appDir: ROOT,
-}));
+const env = useAppRuntime();
 
-const PROPERTY = 'support-policy-sla';
+const PROPERTY = SLA_PROPERTY_KEY;
 const agent = { by: 'agent-marco' };
 
 /** An anomaly opened by a customer at 09:10 Rome time, triaged severity 2 at 09:30. */
@@ -78,7 +73,12 @@ describe('SLA trigger', () => {
   it('handles an event for a request deleted meanwhile quietly', async () => {
     const key = await openAndTriage();
     env.site.deleteIssue(key, agent);
-    await expect(env.runtime.deliverPending()).resolves.not.toThrow();
+    await env.runtime.deliverPending();
+
+    const last = env.runtime.invocations.at(-1);
+    expect(last?.kind).toBe('trigger');
+    expect(last?.error).toBeUndefined();
+    expect(last?.calls.writes).toBe(0);
   });
 
   it('makes the clocks searchable, so that a queue lists what is due first', async () => {

@@ -1,20 +1,13 @@
 /** The configuration and the external causes in Forge storage, through the real @forge/kvs. */
-import { join } from 'node:path';
 import { defaultConfig } from '../../src/core/config/defaults';
 import { KEYS } from '../../src/storage/keys';
 import { saveConfig } from '../../src/storage/config';
 import { InvalidConfigError, StoredConfigError } from '../../src/storage/errors';
 import { closeExternalCause, recordExternalCause } from '../../src/storage/external-causes';
 import { loadSlaInputs } from '../../src/storage/sla-inputs';
-import { buildFixtureSite } from '../emulator/fixture-site';
-import { useForgeRuntime } from '../forge';
+import { useAppRuntime } from '../support/app-runtime';
 
-const ROOT = join(__dirname, '../..');
-const env = useForgeRuntime(() => ({
-  site: buildFixtureSite(),
-  manifestPath: join(ROOT, 'manifest.yml'),
-  appDir: ROOT,
-}));
+const env = useAppRuntime();
 
 const now = new Date('2026-12-03T11:00:00Z');
 const cause = (start: string, end: string | null = null) => ({
